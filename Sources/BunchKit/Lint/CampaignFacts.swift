@@ -1,0 +1,28 @@
+/// Questions several campaign rules ask of a resolved campaign.
+extension ResolvedCampaign {
+    /// Every placeholder the campaign renders: the composed template's and the `name:` pattern's.
+    var allPlaceholders: [Placeholder] {
+        (composed?.placeholders ?? []) + (namePattern?.placeholders ?? [])
+    }
+
+    /// The variables some placeholder uses.
+    var usedVariables: Set<String> { Set(allPlaceholders.map(\.variable)) }
+
+    /// The values a request parameter takes in a stage, each with where it was written: the axis
+    /// values, a campaign var, the stage's own setting, or a template default. Empty when the
+    /// model's default applies.
+    func parameterValues(_ name: String, stage: ResolvedStage) -> [(value: String, location: SourceLocation)] {
+        if axes[name] != nil || fixed[name]?.isCampaignVar == true {
+            return values(of: name).map { ($0.value.label, $0.location ?? spec.file.location(spec.position)) }
+        }
+        let stageValue = name == "aspect_ratio" ? stage.spec.aspectRatio : stage.spec.imageSize
+        if let stageValue { return [(stageValue.value, spec.file.location(stageValue.position))] }
+        if let fixed = fixed[name] { return [(fixed.value.label, fixed.location)] }
+        return []
+    }
+
+    /// Where the campaign names its template, for messages about the pairing.
+    var templateLocation: SourceLocation {
+        spec.file.location(spec.template?.position ?? spec.position)
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// A section with no text: it renders a heading over nothing.
+public struct EmptySectionRule: LintRule {
+    public static let id = "empty-section"
+    public static let summary = "A prompt section with no text"
+    public static let severity = Severity.warning
+    public static let examples: [RuleExample] = [
+        .triggering(["templates/t.yaml": "sections:\n  subject: x\n  ↓scene: []\n"]),
+        .triggering(["templates/t.yaml": "sections:\n  subject: x\n  ↓lighting:\n"]),
+        .nonTriggering(["templates/t.yaml": "sections:\n  subject: x\n  scene: [y]\n"]),
+    ]
+
+    public init() {}
+
+    public func check(_ subject: LintSubject, context: LintContext) -> [Diagnostic] {
+        let spec: TemplateSpec
+        switch subject {
+        case .template(let template, _): spec = template
+        case .brand(let brand): spec = brand
+        case .campaign: return []
+        }
+        return spec.sections.compactMap { section in
+            guard section.lines.allSatisfy({ $0.value.trimmingCharacters(in: .whitespaces).isEmpty }) else { return nil }
+            return Diagnostic(.warning, code: Self.id, "section '\(section.name.value)' has no text",
+                              at: spec.file.location(section.name.position))
+        }
+    }
+}
