@@ -24,6 +24,11 @@ public enum PlaceholderParser {
                 index += 1
                 continue
             }
+            if let end = literalBracesEnd(in: scalars, from: index + 2) {
+                literal.append(contentsOf: "{{".unicodeScalars)
+                index = end
+                continue
+            }
             guard let close = closingBraces(in: scalars, from: index + 2) else {
                 diagnostics.append(Diagnostic(
                     .error, code: "malformed-placeholder",
@@ -34,9 +39,7 @@ public enum PlaceholderParser {
             }
             let inner = String(String.UnicodeScalarView(scalars[(index + 2)..<close]))
                 .trimmingCharacters(in: .whitespaces)
-            if inner == "\"{{\"" || inner == "'{{'" {
-                literal.append(contentsOf: "{{".unicodeScalars)
-            } else if let (variable, field) = parseReference(inner) {
+            if let (variable, field) = parseReference(inner) {
                 flushLiteral()
                 segments.append(.placeholder(Placeholder(variable: variable, field: field,
                                                          location: origin.location(ofOffset: index))))
@@ -51,6 +54,20 @@ public enum PlaceholderParser {
         }
         flushLiteral()
         return CompiledText(segments: segments)
+    }
+
+    /// The index after `{{ "{{" }}` (or `{{ '{{' }}`) when one starts just before `start`.
+    private static func literalBracesEnd(in scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        var index = start
+        func skipSpaces() { while index < scalars.count, scalars[index] == " " { index += 1 } }
+        skipSpaces()
+        guard index + 3 < scalars.count, scalars[index] == "\"" || scalars[index] == "'" else { return nil }
+        let quote = scalars[index]
+        guard scalars[index + 1] == "{", scalars[index + 2] == "{", scalars[index + 3] == quote else { return nil }
+        index += 4
+        skipSpaces()
+        guard index + 1 < scalars.count, scalars[index] == "}", scalars[index + 1] == "}" else { return nil }
+        return index + 2
     }
 
     private static func closingBraces(in scalars: [Unicode.Scalar], from start: Int) -> Int? {

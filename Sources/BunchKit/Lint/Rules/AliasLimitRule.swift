@@ -16,7 +16,7 @@ public struct AliasLimitRule: LintRule {
         c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
         d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
         e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]
-        f: &f ↓[*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]
+        f: ↓&f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]
         g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]
         h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g, *g]
         i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h, *h]

@@ -8,7 +8,7 @@ public struct ContradictoryDirectionsRule: LintRule {
     public static let severity = Severity.warning
     public static let examples: [RuleExample] = [
         .triggering(["templates/t.yaml": "sections:\n  scene: [A city street at night]\n  lighting: ↓Bright daylight from the left\n"]),
-        .triggering(["templates/t.yaml": "variables: {headline: {}}\nsections:\n  subject: ↓\"Headline reading {{headline}}\"\n  constraints: [No text anywhere]\n"]),
+        .triggering(["templates/t.yaml": "variables: {headline: {}}\nsections:\n  subject: \"Headline reading {{headline}}\"\n  constraints: [↓No text anywhere]\n"]),
         .triggering(["campaigns/c.yaml": "template: basic\nmatrix:\n  product: [{name: a}]\n  surface: [white paper, ↓black and white marble]\nstages:\n  draft: {model: nano-banana-2}\n", "templates/basic.yaml": "variables:\n  product: {required: true}\n  surface: {}\nsections:\n  subject: \"{{product.name}} on {{surface}}\"\n  style: Vibrant full colour\n"]),
         .nonTriggering(["templates/t.yaml": "sections:\n  scene: [A city street at night]\n  lighting: Neon signs and wet reflections\n"]),
     ]

@@ -5,7 +5,7 @@ public struct LinkedLengthMismatchRule: LintRule {
     public static let severity = Severity.error
     public static let isFoundWhileReading = true
     public static let examples: [RuleExample] = [
-        .triggering(["campaigns/c.yaml": "template: basic\nmatrix:\n  product: [{name: a}]\nlinked:\n  ↓- surface: [white paper, wet basalt]\n    locale: [en]\nstages:\n  draft: {model: nano-banana-2}\n"]),
+        .triggering(["campaigns/c.yaml": "template: basic\nmatrix:\n  product: [{name: a}]\nlinked:\n  - ↓surface: [white paper, wet basalt]\n    locale: [en]\nstages:\n  draft: {model: nano-banana-2}\n"]),
         .nonTriggering(["campaigns/c.yaml": "template: basic\nmatrix:\n  product: [{name: a}]\nlinked:\n  - surface: [white paper, wet basalt]\n    locale: [en, de]\nname: \"{{product}}-{{locale}}\"\nstages:\n  draft: {model: nano-banana-2}\n"]),
     ]
 
