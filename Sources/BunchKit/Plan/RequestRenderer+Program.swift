@@ -49,7 +49,7 @@ extension RequestRenderer {
         var builder = PieceBuilder()
         switch composed.render {
         case .structured:
-            for (index, section) in composed.sections.enumerated() {
+            for (index, section) in composed.sections.filter({ !$0.lines.isEmpty }).enumerated() {
                 if index > 0 { builder.literal("\n\n") }
                 builder.literal("[\(section.heading)]\n")
                 for (lineIndex, line) in section.lines.enumerated() {

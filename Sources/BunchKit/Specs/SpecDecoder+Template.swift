@@ -65,7 +65,9 @@ extension SpecDecoder {
             let name = Located(pair.keyText, at: pair.key.position)
             checkSnakeCase(name, what: "section")
             let (lines, isList) = stringList(pair.value, what: "section '\(pair.keyText)'")
-            return SectionSpec(name: name, lines: lines, isList: isList)
+            var section = SectionSpec(name: name, lines: lines, isList: isList)
+            section.isSlot = pair.value.isNull
+            return section
         }
     }
 

@@ -76,6 +76,9 @@ public struct SectionSpec: Sendable {
     public var lines: [Located<String>]
     /// True when written as a list: rendered with `- ` before each line.
     public var isList: Bool
+    /// True when written with no value (`subject:`): a slot that fixes the section's place in
+    /// the prompt for a template that extends this one to fill.
+    public var isSlot = false
 
     /// Creates a section.
     public init(name: Located<String>, lines: [Located<String>], isList: Bool) {

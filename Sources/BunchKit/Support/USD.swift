@@ -6,14 +6,14 @@ public enum USD {
     public static func format(_ amount: Double) -> String {
         if amount == 0 { return "$0.00" }
         if amount < 1 { return String(format: "$%.4f", amount) }
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.minimumFractionDigits = 2
-        formatter.maximumFractionDigits = 2
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.usesGroupingSeparator = true
-        formatter.groupingSeparator = ","
-        formatter.groupingSize = 3
-        return "$" + (formatter.string(from: NSNumber(value: amount)) ?? String(format: "%.2f", amount))
+        let cents = Int((amount * 100).rounded())
+        var whole = String(cents / 100)
+        var groups: [String] = []
+        while whole.count > 3 {
+            groups.insert(String(whole.suffix(3)), at: 0)
+            whole.removeLast(3)
+        }
+        groups.insert(whole, at: 0)
+        return "$" + groups.joined(separator: ",") + String(format: ".%02d", cents % 100)
     }
 }

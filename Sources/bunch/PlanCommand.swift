@@ -1,0 +1,115 @@
+import ArgumentParser
+import BunchKit
+import Foundation
+
+/// `bunch plan`: expands a campaign without generating anything.
+struct PlanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Expand a campaign without generating: counts, cost per stage, first requests, one prompt.",
+        discussion: """
+            The campaign is linted first; errors stop the plan (exit 1). Counting is arithmetic, so a \
+            matrix beyond `limit` is refused at once with its count. `--format jsonl` streams every \
+            request of one stage, one JSON object per line, in constant memory.
+
+            Examples:
+              bunch plan spring-launch
+              bunch plan campaigns/spring-launch.yaml --format json
+              bunch plan spring-launch --format jsonl --stage final > finals.jsonl
+            """)
+
+    @OptionGroup var projectOptions: ProjectOptions
+
+    @Argument(help: "The campaign: a path, or a name under campaigns/.")
+    var campaign: String
+
+    @Option(help: "Output format: table, json or jsonl.")
+    var format: PlanFormat = .table
+
+    @Option(help: "The stage whose requests are listed (jsonl and the table's first rows).")
+    var stage: Stage?
+
+    @Option(help: "How many requests the table and json show.")
+    var rows = 10
+
+    func validate() throws {
+        guard rows >= 0 else { throw ValidationError("--rows must be zero or more") }
+    }
+
+    func run() async throws {
+        let loaded = try projectOptions.load()
+        let url: URL
+        do {
+            url = try loaded.project.campaignFile(campaign, workingDirectory: projectOptions.workingDirectory)
+        } catch {
+            throw Terminal.fail(error.message)
+        }
+        let report = Linter(loaded: loaded, today: Terminal.today).lint([url])
+        let problems = (report.readFailures + report.diagnostics).sortedByLocation()
+        if !problems.isEmpty {
+            try DiagnosticFormatter.print(problems, format: .text, project: loaded.project)
+        }
+        if !report.readFailures.isEmpty { throw ExitCode(2) }
+        if report.errorCount > 0 {
+            throw Terminal.fail("the campaign has \(report.errorCount) error\(report.errorCount == 1 ? "" : "s"); nothing planned", code: 1)
+        }
+        let resolved: ResolvedCampaign
+        do {
+            guard let campaign = try loaded.campaign(at: url).campaign else {
+                throw Terminal.fail("the campaign could not be read", code: 1)
+            }
+            resolved = campaign
+        } catch let error as SourceReadError {
+            throw Terminal.fail(error.diagnostic.message)
+        }
+        do {
+            let plan = try Planner.plan(resolved, references: loaded.references)
+            switch format {
+            case .table, .json:
+                var report = try PlanReport(plan: plan, firstRows: rows)
+                if let stage {
+                    report.requests = try plan.firstRequests(rows, stage: stage)
+                }
+                try Terminal.standardOutput(format == .table ? report.table() : report.json())
+            case .jsonl:
+                try stream(plan, stage: stage ?? resolved.stages.first?.stage ?? .draft)
+            }
+        } catch let error as PlanError {
+            throw Terminal.fail(error.description, code: 1)
+        }
+    }
+
+    /// Writes every request of a stage as JSON lines through a fixed-size buffer.
+    private func stream(_ plan: CampaignPlan, stage: Stage) throws {
+        let renderer = try plan.renderer(for: stage)
+        var scratch = RequestRenderer.Scratch()
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 20)
+        var failure: (any Error)?
+        let variants = plan.counts.variants
+        plan.forEachCombination { combination in
+            for variant in 1...variants {
+                renderer.appendJSONLine(combination, variant: variant, scratch: &scratch, to: &buffer)
+            }
+            if buffer.count >= 1 << 20 {
+                do {
+                    try Terminal.standardOutput(bytes: buffer)
+                } catch {
+                    failure = error
+                    return false
+                }
+                buffer.removeAll(keepingCapacity: true)
+            }
+            return true
+        }
+        if let failure { throw failure }
+        try Terminal.standardOutput(bytes: buffer)
+    }
+}
+
+/// `--format` of `bunch plan`.
+enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, jsonl
+}
+
+extension Stage: ExpressibleByArgument {}
