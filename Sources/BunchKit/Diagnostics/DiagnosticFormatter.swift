@@ -31,19 +31,13 @@ public enum DiagnosticFormatter {
             let shown = String(line.unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
             out += "    \(shown)\n"
             let prefix = line.unicodeScalars.prefix(max(0, diagnostic.location.position.column - 1))
-            let pad = prefix.map { $0.properties.isEmojiPresentation || isWide($0) ? "  " : " " }.joined()
+            let pad = String(repeating: " ", count: prefix.reduce(0) { $0 + DisplayWidth.of($1) })
             out += "    \(pad)^\n"
         }
         for note in diagnostic.notes {
             out += note.location.map { "\($0): note: \(note.message)\n" } ?? "    note: \(note.message)\n"
         }
         return out
-    }
-
-    private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
-        (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
-            || (0xAC00...0xD7A3).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
-            || (0xFF00...0xFF60).contains(scalar.value) || (0x1F300...0x1FAFF).contains(scalar.value)
     }
 
     /// A JSON array of objects with file, line, column, severity, code, message and notes.

@@ -14,7 +14,7 @@ public enum PlanError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownModel(let name): "model '\(name)' is not in the model catalog"
         case .expansion(let error): error.description
         case .overLimit(let requests, let limit):
-            "the campaign expands to \(requests) requests, more than its limit of \(limit); raise `limit` or narrow the matrix"
+            "the campaign expands to \(Count.format(requests, "request")), more than its limit of \(Count.format(limit)); raise `limit` or narrow the matrix"
         }
     }
 }

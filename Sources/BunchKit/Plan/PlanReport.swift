@@ -87,12 +87,12 @@ public struct PlanReport: Sendable, Encodable {
 
     private static func grid(_ rows: [[String]], rightAligned: Set<Int>) -> String {
         let widths = (0..<(rows.first?.count ?? 0)).map { column in
-            rows.map { min(32, $0[column].count) }.max() ?? 0
+            rows.map { min(33, DisplayWidth.of($0[column])) }.max() ?? 0
         }
         return rows.map { row in
             row.enumerated().map { column, cell in
                 let clipped = cell.count > 32 ? String(cell.prefix(31)) + "…" : cell
-                let pad = String(repeating: " ", count: max(0, widths[column] - clipped.count))
+                let pad = String(repeating: " ", count: max(0, widths[column] - DisplayWidth.of(clipped)))
                 return rightAligned.contains(column) ? pad + clipped : clipped + pad
             }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }.joined(separator: "\n") + "\n"

@@ -23,7 +23,7 @@ public struct ExpansionLimitRule: LintRule {
         let combinations = counts.sampled ?? counts.combinations
         return [Diagnostic(
             .error, code: Self.id,
-            "the campaign expands to \(counts.requests) requests (\(combinations) combinations × \(counts.variants) variants), beyond its limit of \(campaign.limit)",
+            "the campaign expands to \(Count.format(counts.requests, "request")) (\(Count.format(combinations, "combination")) × \(Count.format(counts.variants, "variant"))), beyond its limit of \(Count.format(campaign.limit))",
             at: location)]
     }
 }
