@@ -54,7 +54,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["BunchKit", "BunchTestSupport"],
+            dependencies: ["bunch", "BunchKit", "BunchTestSupport"],
             swiftSettings: strictSettings
         ),
     ]
