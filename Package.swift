@@ -50,6 +50,7 @@ let package = Package(
         .testTarget(
             name: "BunchKitTests",
             dependencies: ["BunchKit", "BunchTestSupport"],
+            exclude: ["Goldens"],
             swiftSettings: strictSettings
         ),
         .testTarget(

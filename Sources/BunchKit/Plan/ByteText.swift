@@ -71,6 +71,7 @@ public enum SlugSanitizer {
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(lower)
                 || lower == UInt8(ascii: "_")
                 || (lower == UInt8(ascii: ".") && out.count > start && out.last != UInt8(ascii: ".") && !pendingDash)
+            if lower == UInt8(ascii: "."), !keep, !pendingDash { continue }
             if keep {
                 if pendingDash && out.count > start { out.append(UInt8(ascii: "-")) }
                 pendingDash = false

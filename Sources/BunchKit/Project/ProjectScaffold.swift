@@ -68,8 +68,8 @@ public enum ProjectScaffold {
         brand: house
         matrix:
           product:
-            - {name: ceramic mug, details: matte cream glaze, teal rim}
-            - {name: linen tote, details: natural linen, saffron stitching}
+            - {name: ceramic mug, details: "matte cream glaze, teal rim"}
+            - {name: linen tote, details: "natural linen, saffron stitching"}
           surface: [white seamless paper, light oak]
           aspect_ratio: ["1:1", "4:5"]
         variants: 1

@@ -109,6 +109,12 @@ public struct SpecDecoder {
         case .mapping(let pairs):
             var fields: [PromptValue.Field] = []
             for pair in pairs {
+                if pair.value.isNull {
+                    sink.error("wrong-type", "field '\(pair.keyText)' of \(what) has no value; "
+                        + "inside {…} a comma starts a new field, so quote values that contain commas",
+                               at: pair.key.position)
+                    continue
+                }
                 guard let field = string(pair.value, what: "field '\(pair.keyText)' of \(what)") else { continue }
                 fields.append(PromptValue.Field(name: pair.keyText, value: field.value))
             }
