@@ -221,5 +221,8 @@ struct ExpansionTests {
         #expect(decoded?["draft_id"] as? String == request.draftID)
         #expect((decoded?["vars"] as? [String: String])?["tagline"] == "大胆に咲こう")
         #expect(out.last == UInt8(ascii: "\n"))
+        let viaCodable = try JSONDecoder().decode(PlannedRequest.self, from: Data(out))
+        #expect(viaCodable.id == request.id && viaCodable.references == request.references)
+        #expect(Set(viaCodable.variables) == Set(request.variables))
     }
 }

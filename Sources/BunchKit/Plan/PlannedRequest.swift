@@ -3,7 +3,7 @@
 /// machines and changes whenever anything sent changes.
 public struct PlannedRequest: Sendable, Hashable, Codable {
     /// One variable of the combination and the label of its value.
-    public struct Variable: Sendable, Hashable, Codable {
+    public struct Variable: Sendable, Hashable {
         /// The variable's name.
         public var name: String
         /// Its value's label (a map's `name` field, or the scalar).
@@ -36,11 +36,72 @@ public struct PlannedRequest: Sendable, Hashable, Codable {
     public var combination: [Int]
 
     enum CodingKeys: String, CodingKey {
-        case id, stage, model, variant, slug, prompt, references, combination
+        case id, stage, model, variant, slug, prompt, references
         case aspectRatio = "aspect_ratio"
         case imageSize = "image_size"
         case variables = "vars"
         case draftID = "draft_id"
+    }
+
+    /// Creates a request.
+    public init(id: String, stage: Stage, model: String, aspectRatio: String, imageSize: String?, variant: Int,
+                variables: [Variable], slug: String, prompt: String, references: [ReferenceDigest], draftID: String?,
+                combination: [Int]) {
+        self.id = id
+        self.stage = stage
+        self.model = model
+        self.aspectRatio = aspectRatio
+        self.imageSize = imageSize
+        self.variant = variant
+        self.variables = variables
+        self.slug = slug
+        self.prompt = prompt
+        self.references = references
+        self.draftID = draftID
+        self.combination = combination
+    }
+
+    /// Encodes as in `bunch plan --format jsonl`: `vars` is an object of labels by name; the
+    /// combination's row indices are internal and not written.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(stage, forKey: .stage)
+        try container.encode(model, forKey: .model)
+        try container.encode(aspectRatio, forKey: .aspectRatio)
+        try container.encode(imageSize, forKey: .imageSize)
+        try container.encode(variant, forKey: .variant)
+        var labels = container.nestedContainer(keyedBy: NameKey.self, forKey: .variables)
+        for variable in variables { try labels.encode(variable.label, forKey: NameKey(variable.name)) }
+        try container.encode(slug, forKey: .slug)
+        try container.encode(prompt, forKey: .prompt)
+        try container.encode(references, forKey: .references)
+        try container.encodeIfPresent(draftID, forKey: .draftID)
+    }
+
+    /// Decodes what `encode(to:)` writes; variables come back sorted by name and the
+    /// combination empty.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let labels = try container.decode([String: String].self, forKey: .variables)
+        self.init(
+            id: try container.decode(String.self, forKey: .id), stage: try container.decode(Stage.self, forKey: .stage),
+            model: try container.decode(String.self, forKey: .model),
+            aspectRatio: try container.decode(String.self, forKey: .aspectRatio),
+            imageSize: try container.decodeIfPresent(String.self, forKey: .imageSize),
+            variant: try container.decode(Int.self, forKey: .variant),
+            variables: labels.keys.sorted().map { Variable(name: $0, label: labels[$0]!) },
+            slug: try container.decode(String.self, forKey: .slug), prompt: try container.decode(String.self, forKey: .prompt),
+            references: try container.decode([ReferenceDigest].self, forKey: .references),
+            draftID: try container.decodeIfPresent(String.self, forKey: .draftID), combination: [])
+    }
+
+    private struct NameKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 
     /// The output folder name: `<slug>--<first 8 of id>`.

@@ -111,7 +111,7 @@ public struct RequestRenderer: Sendable {
         for (index, reference) in references.enumerated() {
             if index > 0 { referencesJSON.append(UInt8(ascii: ",")) }
             referencesJSON += Array("{\"source\":\"".utf8) + ByteText.jsonEscaped(reference.source)
-                + Array("\",\"sha256\":\"\(reference.sha256)\"}".utf8)
+                + Array("\",\"sha256\":\"\(reference.sha256)\",\"is_url\":\(reference.isURL)}".utf8)
         }
         self.referencesJSON = referencesJSON
         lineHeader = Array("\"stage\":\"\(stage.rawValue)\",\"model\":\"".utf8) + ByteText.jsonEscaped(model.id)
