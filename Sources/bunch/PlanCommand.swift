@@ -72,38 +72,13 @@ struct PlanCommand: AsyncParsableCommand {
                 }
                 try Terminal.standardOutput(format == .table ? report.table() : report.json())
             case .jsonl:
-                try stream(plan, stage: stage ?? resolved.stages.first?.stage ?? .draft)
+                try plan.streamJSONLines(stage: stage ?? resolved.stages.first?.stage ?? .draft) { chunk in
+                    try Terminal.standardOutput(bytes: chunk)
+                }
             }
         } catch let error as PlanError {
             throw Terminal.fail(error.description, code: 1)
         }
-    }
-
-    /// Writes every request of a stage as JSON lines through a fixed-size buffer.
-    private func stream(_ plan: CampaignPlan, stage: Stage) throws {
-        let renderer = try plan.renderer(for: stage)
-        var scratch = RequestRenderer.Scratch()
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(1 << 20)
-        var failure: (any Error)?
-        let variants = plan.counts.variants
-        plan.forEachCombination { combination in
-            for variant in 1...variants {
-                renderer.appendJSONLine(combination, variant: variant, scratch: &scratch, to: &buffer)
-            }
-            if buffer.count >= 1 << 20 {
-                do {
-                    try Terminal.standardOutput(bytes: buffer)
-                } catch {
-                    failure = error
-                    return false
-                }
-                buffer.removeAll(keepingCapacity: true)
-            }
-            return true
-        }
-        if let failure { throw failure }
-        try Terminal.standardOutput(bytes: buffer)
     }
 }
 

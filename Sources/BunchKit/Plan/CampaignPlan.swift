@@ -93,6 +93,27 @@ public struct CampaignPlan: Sendable {
         try firstRequests(counts.requests, stage: stage)
     }
 
+    /// Streams every request of a stage as JSON lines (`bunch plan --format jsonl`), handing
+    /// `write` chunks of about `chunkBytes` in order. Memory stays flat whatever the count.
+    public func streamJSONLines(stage: Stage, chunkBytes: Int = 1 << 20, write: ([UInt8]) throws -> Void) throws {
+        let renderer = try renderer(for: stage)
+        var scratch = RequestRenderer.Scratch()
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(chunkBytes + 8192)
+        let variants = counts.variants
+        try forEachCombination { combination in
+            for variant in 1...variants {
+                renderer.appendJSONLine(combination, variant: variant, scratch: &scratch, to: &buffer)
+            }
+            if buffer.count >= chunkBytes {
+                try write(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+            return true
+        }
+        if !buffer.isEmpty { try write(buffer) }
+    }
+
     /// Tokens and dollars for a stage if every request is sent.
     public func estimate(_ stage: Stage) throws(PlanError) -> StageEstimate {
         let renderer = try renderer(for: stage)

@@ -11,79 +11,167 @@ extension RequestRenderer {
         return .fixed(stageValue ?? campaign.fixed[name]?.value.label ?? fallback)
     }
 
-    /// The value table of one placeholder.
-    static func source(for placeholder: Placeholder, campaign: ResolvedCampaign, stage: Stage, model: ModelInfo,
-                       ratio: ParameterSource, size: ParameterSource) -> SlotSource {
-        func fixed(_ text: String) -> SlotSource {
-            .fixed(raw: Array(text.utf8), json: ByteText.jsonEscaped(text))
-        }
-        if let axis = campaign.axes[placeholder.variable] {
-            let texts = campaign.space.dimensions[axis.dimension].rows.map {
-                $0[axis.member].text(field: placeholder.field) ?? ""
+    /// What a placeholder renders as, for one stage of one campaign.
+    struct ValueSources {
+        let campaign: ResolvedCampaign
+        let stage: Stage
+        let model: ModelInfo
+        let ratio: ParameterSource
+        let size: ParameterSource
+
+        func append(_ placeholder: Placeholder, to program: inout ByteProgram) {
+            if let axis = campaign.axes[placeholder.variable] {
+                program.row(dimension: axis.dimension, texts: campaign.space.dimensions[axis.dimension].rows.map {
+                    $0[axis.member].text(field: placeholder.field) ?? ""
+                })
+                return
             }
-            return .axis(dimension: axis.dimension, raw: texts.map { Array($0.utf8) }, json: texts.map(ByteText.jsonEscaped))
-        }
-        if let value = campaign.fixed[placeholder.variable] {
-            return fixed(value.value.text(field: placeholder.field) ?? "")
-        }
-        func parameter(_ source: ParameterSource) -> SlotSource {
-            switch source {
-            case .fixed(let value): return fixed(value ?? "")
-            case .axis(let dimension, let values):
-                let texts = values.map { $0 ?? "" }
-                return .axis(dimension: dimension, raw: texts.map { Array($0.utf8) }, json: texts.map(ByteText.jsonEscaped))
+            if let value = campaign.fixed[placeholder.variable] {
+                program.text(value.value.text(field: placeholder.field) ?? "")
+                return
             }
-        }
-        switch placeholder.variable {
-        case "aspect_ratio": return parameter(ratio)
-        case "image_size": return parameter(size)
-        case "stage": return fixed(stage.rawValue)
-        case "model": return fixed(model.id)
-        case "variant": return .variant
-        default: return fixed("")
+            switch placeholder.variable {
+            case "aspect_ratio": ratio.append(to: &program, none: "", quoted: false)
+            case "image_size": size.append(to: &program, none: "", quoted: false)
+            case "stage": program.text(stage.rawValue)
+            case "model": program.text(model.id)
+            case "variant": program.special(.variant)
+            default: break  // lint reports it; nothing renders
+            }
         }
     }
 
-    /// The prompt as pieces: structured (`[HEADING]` blocks) or prose (sentences).
-    static func program(_ composed: ComposedTemplate, slot: (Placeholder) -> Int) -> [Piece] {
-        var builder = PieceBuilder()
+    /// The prompt: structured (`[HEADING]` blocks) or prose (sentences).
+    static func promptProgram(_ composed: ComposedTemplate, values: ValueSources) -> ByteProgram {
+        var program = ByteProgram()
         switch composed.render {
         case .structured:
-            for (index, section) in composed.sections.filter({ !$0.lines.isEmpty }).enumerated() {
-                if index > 0 { builder.literal("\n\n") }
-                builder.literal("[\(section.heading)]\n")
+            let sections = composed.sections.filter { !$0.lines.isEmpty }
+            for (index, section) in sections.enumerated() {
+                if index > 0 { program.text("\n\n") }
+                program.text("[\(section.heading)]\n")
                 for (lineIndex, line) in section.lines.enumerated() {
-                    if lineIndex > 0 { builder.literal("\n") }
-                    if section.isList { builder.literal("- ") }
-                    builder.append(pieces(of: line.compiled, slot: slot))
+                    if lineIndex > 0 { program.text("\n") }
+                    if section.isList { program.text("- ") }
+                    append(line.compiled, to: &program, values: values)
                 }
             }
             if !composed.avoid.isEmpty {
-                builder.literal(composed.sections.isEmpty ? "[AVOID] " : "\n\n[AVOID] ")
-                appendList(composed.avoid, to: &builder, slot: slot)
+                program.text(sections.isEmpty ? "[AVOID] " : "\n\n[AVOID] ")
+                appendList(composed.avoid, to: &program, values: values)
             }
         case .prose:
             var first = true
             for line in composed.sections.flatMap(\.lines) {
-                if !first { builder.literal(" ") }
+                if !first { program.text(" ") }
                 first = false
-                builder.append(pieces(of: line.compiled, slot: slot))
-                if !endsWithPunctuation(line.compiled) { builder.literal(".") }
+                append(line.compiled, to: &program, values: values)
+                if !endsWithPunctuation(line.compiled) { program.text(".") }
             }
             if !composed.avoid.isEmpty {
-                builder.literal(first ? "Avoid: " : " Avoid: ")
-                appendList(composed.avoid, to: &builder, slot: slot)
-                builder.literal(".")
+                program.text(first ? "Avoid: " : " Avoid: ")
+                appendList(composed.avoid, to: &program, values: values)
+                program.text(".")
             }
         }
-        return builder.pieces
+        return program
     }
 
-    private static func appendList(_ lines: [ComposedTemplate.Line], to builder: inout PieceBuilder,
-                                   slot: (Placeholder) -> Int) {
+    /// One compiled text as a program (the `name:` pattern).
+    static func program(of text: CompiledText, values: ValueSources) -> ByteProgram {
+        var program = ByteProgram()
+        append(text, to: &program, values: values)
+        return program
+    }
+
+    /// The default slug before sanitizing: the axis labels separated by spaces.
+    static func defaultSlugProgram(_ columns: [Column]) -> ByteProgram {
+        var program = ByteProgram()
+        for (index, column) in columns.enumerated() {
+            if index > 0 { program.text(" ") }
+            program.row(dimension: column.dimension, texts: column.labels)
+        }
+        return program
+    }
+
+    /// The bytes hashed before the prompt.
+    static func hashHeaderProgram(stage: Stage, model: ModelInfo, ratio: ParameterSource, size: ParameterSource,
+                                  references: [ReferenceDigest], hasDraft: Bool) -> ByteProgram {
+        var program = ByteProgram()
+        program.text("bunch-request/1\n\(stage.rawValue)\n\(model.id)\n")
+        ratio.append(to: &program, none: "-", quoted: false)
+        program.text("\n")
+        size.append(to: &program, none: "-", quoted: false)
+        program.text("\n")
+        program.special(.variant)
+        program.text("\n" + references.map { $0.sha256 + "\n" }.joined())
+        if hasDraft {
+            program.text("draft:")
+            program.special(.draftID)
+        }
+        program.text("\n")
+        return program
+    }
+
+    /// One line of `--format jsonl`, the same shape `PlannedRequest` encodes.
+    static func lineProgram(stage: Stage, model: ModelInfo, ratio: ParameterSource, size: ParameterSource,
+                            columns: [Column], references: [ReferenceDigest], hasDraft: Bool) -> ByteProgram {
+        var program = ByteProgram()
+        func raw(_ text: String) { program.bytes(raw: Array(text.utf8), json: Array(text.utf8)) }
+        func quoted(_ text: String) { raw("\"" + String(decoding: ByteText.jsonEscaped(text), as: UTF8.self) + "\"") }
+        raw("{\"id\":\"")
+        program.special(.id)
+        raw("\",\"stage\":\"\(stage.rawValue)\",\"model\":")
+        quoted(model.id)
+        raw(",\"aspect_ratio\":")
+        ratio.append(to: &program, none: "null", quoted: true)
+        raw(",\"image_size\":")
+        size.append(to: &program, none: "null", quoted: true)
+        raw(",\"variant\":")
+        program.special(.variant)
+        raw(",\"vars\":{")
+        for (index, column) in columns.enumerated() {
+            if index > 0 { raw(",") }
+            quoted(column.name)
+            raw(":\"")
+            program.row(dimension: column.dimension, texts: column.labels)
+            raw("\"")
+        }
+        raw("},\"slug\":\"")
+        program.special(.slug)
+        raw("\",\"prompt\":\"")
+        program.special(.prompt)
+        raw("\",\"references\":[")
+        for (index, reference) in references.enumerated() {
+            if index > 0 { raw(",") }
+            raw("{\"source\":")
+            quoted(reference.source)
+            raw(",\"sha256\":\"\(reference.sha256)\",\"is_url\":\(reference.isURL)}")
+        }
+        raw("]")
+        if hasDraft {
+            raw(",\"draft_id\":\"")
+            program.special(.draftID)
+            raw("\"")
+        }
+        raw("}\n")
+        return program
+    }
+
+    private static func append(_ text: CompiledText, to program: inout ByteProgram, values: ValueSources) {
+        for segment in text.segments {
+            switch segment {
+            case .literal(let literal): program.text(literal)
+            case .placeholder(let placeholder): values.append(placeholder, to: &program)
+            }
+        }
+    }
+
+    private static func appendList(_ lines: [ComposedTemplate.Line], to program: inout ByteProgram,
+                                   values: ValueSources) {
         for (index, line) in lines.enumerated() {
-            if index > 0 { builder.literal(", ") }
-            builder.append(pieces(of: line.compiled, slot: slot))
+            if index > 0 { program.text(", ") }
+            append(line.compiled, to: &program, values: values)
         }
     }
 
@@ -91,41 +179,5 @@ extension RequestRenderer {
         guard case .literal(let literal)? = text.segments.last else { return false }
         guard let last = literal.unicodeScalars.last(where: { $0 != " " }) else { return false }
         return ".!?".unicodeScalars.contains(last)
-    }
-
-    /// The pieces of one compiled text.
-    static func pieces(of text: CompiledText, slot: (Placeholder) -> Int) -> [Piece] {
-        var builder = PieceBuilder()
-        for segment in text.segments {
-            switch segment {
-            case .literal(let literal): builder.literal(literal)
-            case .placeholder(let placeholder): builder.pieces.append(.slot(slot(placeholder)))
-            }
-        }
-        return builder.pieces
-    }
-
-    /// Collects pieces, merging adjacent literals so rendering appends as few runs as possible.
-    struct PieceBuilder {
-        var pieces: [Piece] = []
-
-        mutating func literal(_ text: String) {
-            guard !text.isEmpty else { return }
-            if case .literal(let raw, let json)? = pieces.last {
-                pieces[pieces.count - 1] = .literal(raw: raw + Array(text.utf8), json: json + ByteText.jsonEscaped(text))
-            } else {
-                pieces.append(.literal(raw: Array(text.utf8), json: ByteText.jsonEscaped(text)))
-            }
-        }
-
-        mutating func append(_ more: [Piece]) {
-            for piece in more {
-                if case .literal(let raw, _) = piece {
-                    literal(String(decoding: raw, as: UTF8.self))
-                } else {
-                    pieces.append(piece)
-                }
-            }
-        }
     }
 }
