@@ -57,3 +57,17 @@ struct RuleExampleTests {
         return (actual.sorted(), expected.sorted())
     }
 }
+
+@Suite("Documentation of the rules")
+struct RuleDocumentationTests {
+    @Test func docsLintRulesListsEveryRuleWithItsSeverityAndSummary() throws {
+        let url = ExampleProjectTests.root.appendingPathComponent("docs/lint-rules.md")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        for rule in LintCatalog.rules {
+            let escaped = rule.summary.replacingOccurrences(of: "|", with: "\\|")
+            #expect(text.contains("| `\(rule.id)` | \(rule.severity.rawValue)"), "\(rule.id) missing from docs/lint-rules.md")
+            #expect(text.contains(escaped), "\(rule.id)'s summary differs in docs/lint-rules.md")
+        }
+        #expect(text.components(separatedBy: "\n| `").count - 1 == LintCatalog.rules.count)
+    }
+}
