@@ -21,6 +21,15 @@ extension ResolvedCampaign {
         return []
     }
 
+    /// Every value a request parameter takes in every stage with a known model.
+    func parameterValuesByStage(_ name: String)
+        -> [(stage: ResolvedStage, model: ModelInfo, value: String, location: SourceLocation)] {
+        stages.flatMap { stage -> [(ResolvedStage, ModelInfo, String, SourceLocation)] in
+            guard let model = stage.model else { return [] }
+            return parameterValues(name, stage: stage).map { (stage, model, $0.value, $0.location) }
+        }
+    }
+
     /// Where the campaign names its template, for messages about the pairing.
     var templateLocation: SourceLocation {
         spec.file.location(spec.template?.position ?? spec.position)

@@ -6,6 +6,16 @@ public enum LintSubject: Sendable {
     case campaign(ResolvedCampaign)
 }
 
+extension LintSubject {
+    /// The template or brand kit file being linted, if the subject is one.
+    var templateFile: TemplateSpec? {
+        switch self {
+        case .template(let spec, _), .brand(let spec): spec
+        case .campaign: nil
+        }
+    }
+}
+
 /// What every rule may consult.
 public struct LintContext: Sendable {
     /// Templates and brand kits by name.

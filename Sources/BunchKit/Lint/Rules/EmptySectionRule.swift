@@ -15,12 +15,7 @@ public struct EmptySectionRule: LintRule {
     public init() {}
 
     public func check(_ subject: LintSubject, context: LintContext) -> [Diagnostic] {
-        let spec: TemplateSpec
-        switch subject {
-        case .template(let template, _): spec = template
-        case .brand(let brand): spec = brand
-        case .campaign: return []
-        }
+        guard let spec = subject.templateFile else { return [] }
         return spec.sections.compactMap { section in
             guard !section.isSlot, section.lines.allSatisfy({ $0.value.trimmingCharacters(in: .whitespaces).isEmpty }) else { return nil }
             return Diagnostic(.warning, code: Self.id, "section '\(section.name.value)' has no text",

@@ -17,16 +17,10 @@ public struct LowercaseImageSizeRule: LintRule {
 
     public func check(_ subject: LintSubject, context: LintContext) -> [Diagnostic] {
         guard case .campaign(let campaign) = subject else { return [] }
-        var found: [Diagnostic] = []
-        for stage in campaign.stages {
-            guard let model = stage.model else { continue }
-            for (size, location) in campaign.parameterValues("image_size", stage: stage)
-            where Self.isLowercaseForm(size, of: model) {
-                found.append(Diagnostic(.error, code: Self.id,
-                                        "image size '\(size)' must use an uppercase K: '\(size.uppercased())'",
-                                        at: location))
+        return campaign.parameterValuesByStage("image_size").filter { Self.isLowercaseForm($0.value, of: $0.model) }
+            .map { _, _, size, location in
+                Diagnostic(.error, code: Self.id, "image size '\(size)' must use an uppercase K: '\(size.uppercased())'",
+                           at: location)
             }
-        }
-        return found
     }
 }

@@ -12,12 +12,7 @@ public struct MissingReferenceRule: LintRule {
     public init() {}
 
     public func check(_ subject: LintSubject, context: LintContext) -> [Diagnostic] {
-        let spec: TemplateSpec
-        switch subject {
-        case .template(let template, _): spec = template
-        case .brand(let brand): spec = brand
-        case .campaign: return []
-        }
+        guard let spec = subject.templateFile else { return [] }
         return spec.references.compactMap { reference in
             guard case .failure(let error) = context.references.digest(reference) else { return nil }
             return Diagnostic(.error, code: Self.id, error.message, at: spec.file.location(reference.location.position))

@@ -13,17 +13,12 @@ public struct UnsupportedAspectRatioRule: LintRule {
 
     public func check(_ subject: LintSubject, context: LintContext) -> [Diagnostic] {
         guard case .campaign(let campaign) = subject else { return [] }
-        var found: [Diagnostic] = []
-        for stage in campaign.stages {
-            guard let model = stage.model else { continue }
-            for (ratio, location) in campaign.parameterValues("aspect_ratio", stage: stage)
-            where !model.aspectRatios.contains(ratio) {
-                found.append(Diagnostic(
+        return campaign.parameterValuesByStage("aspect_ratio").filter { !$0.model.aspectRatios.contains($0.value) }
+            .map { stage, model, ratio, location in
+                Diagnostic(
                     .error, code: Self.id,
                     "aspect ratio '\(ratio)' is not accepted by \(model.id) (\(stage.stage.rawValue) stage); it takes \(model.aspectRatios.joined(separator: ", "))",
-                    at: location))
+                    at: location)
             }
-        }
-        return found
     }
 }

@@ -14,19 +14,16 @@ public struct UnsupportedImageSizeRule: LintRule {
     public func check(_ subject: LintSubject, context: LintContext) -> [Diagnostic] {
         guard case .campaign(let campaign) = subject else { return [] }
         var found: [Diagnostic] = []
-        for stage in campaign.stages {
-            guard let model = stage.model else { continue }
-            for (size, location) in campaign.parameterValues("image_size", stage: stage)
-            where !model.imageSizes.contains(size) && !LowercaseImageSizeRule.isLowercaseForm(size, of: model) {
-                var message: String
-                if model.imageSizes.isEmpty {
-                    message = "\(model.id) has a single image size and takes no image_size; remove '\(size)'"
-                } else {
-                    message = "image size '\(size)' is not offered by \(model.id) (\(stage.stage.rawValue) stage); it offers \(model.imageSizes.joined(separator: ", "))"
-                    if size.hasSuffix("px") { message += " (write 512, not 512px)" }
-                }
-                found.append(Diagnostic(.error, code: Self.id, message, at: location))
+        for (stage, model, size, location) in campaign.parameterValuesByStage("image_size")
+        where !model.imageSizes.contains(size) && !LowercaseImageSizeRule.isLowercaseForm(size, of: model) {
+            var message: String
+            if model.imageSizes.isEmpty {
+                message = "\(model.id) has a single image size and takes no image_size; remove '\(size)'"
+            } else {
+                message = "image size '\(size)' is not offered by \(model.id) (\(stage.stage.rawValue) stage); it offers \(model.imageSizes.joined(separator: ", "))"
+                if size.hasSuffix("px") { message += " (write 512, not 512px)" }
             }
+            found.append(Diagnostic(.error, code: Self.id, message, at: location))
         }
         return found
     }
