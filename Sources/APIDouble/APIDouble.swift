@@ -147,8 +147,8 @@ private struct Connection {
         }
         let isTTAPI = head.uri.hasPrefix("/gemini/image/generate")
         switch reply {
-        case .geminiImages(let count, let format, let size, let text, let thoughts, let imageTokens):
-            let image = await ledger.image(format: format, size: size)
+        case .geminiImages(let count, let format, let size, let text, let thoughts, let imageTokens, let padding):
+            let image = await ledger.image(format: format, size: size, paddedTo: padding)
             try await json(DoubleBodies.geminiImages(image: image, count: count, format: format, text: text,
                                                      thoughts: thoughts, imageTokens: imageTokens), to: outbound)
             await ledger.completed(request, images: count)

@@ -40,10 +40,10 @@ public actor DoubleLedger {
     }
 
     /// An image of a format and size, encoded once.
-    func image(format: ImageFormat, size: PixelSize) -> [UInt8] {
-        let key = "\(format.rawValue)-\(size)"
+    func image(format: ImageFormat, size: PixelSize, paddedTo: Int = 0) -> [UInt8] {
+        let key = "\(format.rawValue)-\(size)-\(paddedTo)"
         if let cached = images[key] { return cached }
-        let made = DoubleImages.make(format: format, size: size)
+        let made = DoubleImages.make(format: format, size: size, paddedTo: paddedTo)
         images[key] = made
         return made
     }

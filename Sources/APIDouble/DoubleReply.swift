@@ -7,8 +7,10 @@ import Foundation
 public indirect enum DoubleReply: Sendable {
     /// A Gemini 200 with `count` images of a size and format, an optional text part, optional
     /// thought parts (a thought text and an interim thought image, never outputs), and usage.
+    /// `paddedTo` grows a JPEG to that many bytes, like a real 4K JPEG.
     case geminiImages(count: Int = 1, format: ImageFormat = .png, size: PixelSize = PixelSize(width: 64, height: 64),
-                      text: String? = "Here is your image.", thoughts: Bool = false, imageTokens: Int = 1290)
+                      text: String? = "Here is your image.", thoughts: Bool = false, imageTokens: Int = 1290,
+                      paddedTo: Int = 0)
     /// A 200 with text only, `finishReason: STOP` (§1.8 d).
     case geminiRefusal(String)
     /// A 200 with no candidates and `promptFeedback.blockReason` (§1.8 g).
@@ -156,14 +158,23 @@ enum DoubleImages {
 
     /// A JPEG stand-in: SOI, a JFIF APP0, a baseline SOF0 with the size, EOI. Its header is real
     /// (sniffers read the size from it); it carries no scan.
-    static func jpeg(size: PixelSize) -> [UInt8] {
-        [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8) + [0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
-            0xFF, 0xC0, 0x00, 0x11, 0x08, UInt8(size.height >> 8), UInt8(size.height & 0xFF),
+    /// `paddedTo` adds comment segments of pseudo-random bytes (incompressible, like image data)
+    /// until the file is that large.
+    static func jpeg(size: PixelSize, paddedTo: Int = 0) -> [UInt8] {
+        var bytes: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8)
+            + [0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]
+        var random = SeededRandom(seed: UInt64(size.width * 31 + size.height))
+        while bytes.count + 4 + 21 < paddedTo {
+            let length = min(65_533, paddedTo - bytes.count - 4 - 21)
+            bytes += [0xFF, 0xFE, UInt8((length + 2) >> 8), UInt8((length + 2) & 0xFF)]
+            for _ in 0..<length { bytes.append(UInt8(truncatingIfNeeded: random.next()) & 0x7F) }
+        }
+        return bytes + [0xFF, 0xC0, 0x00, 0x11, 0x08, UInt8(size.height >> 8), UInt8(size.height & 0xFF),
             UInt8(size.width >> 8), UInt8(size.width & 0xFF), 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01,
             0xFF, 0xD9]
     }
 
-    static func make(format: ImageFormat, size: PixelSize) -> [UInt8] {
-        format == .jpeg ? jpeg(size: size) : png(size: size)
+    static func make(format: ImageFormat, size: PixelSize, paddedTo: Int = 0) -> [UInt8] {
+        format == .jpeg ? jpeg(size: size, paddedTo: paddedTo) : png(size: size)
     }
 }

@@ -8,6 +8,12 @@ public struct PlannedRequest: Sendable, Hashable, Codable {
         public var name: String
         /// Its value's label (a map's `name` field, or the scalar).
         public var label: String
+
+        /// Creates a variable and its label.
+        public init(name: String, label: String) {
+            self.name = name
+            self.label = label
+        }
     }
 
     /// 32 lower-case hex digits: the first 128 bits of the SHA-256 of the request.
