@@ -21,7 +21,7 @@ struct Bunch: AsyncParsableCommand {
             Exit codes: 0 good; 1 lint errors; 2 usage or unreadable input; 3 over budget; 130 interrupted.
             """,
         version: BunchVersion.current,
-        subcommands: [LintCommand.self, PlanCommand.self, InitCommand.self])
+        subcommands: [LintCommand.self, PlanCommand.self, RunCommand.self, ApproveCommand.self, StatusCommand.self, InitCommand.self])
 
     /// Runs the command; usage errors exit 2 (not ArgumentParser's 64), as SPEC §3 says.
     static func main() async {

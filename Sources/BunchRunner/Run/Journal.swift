@@ -1,0 +1,71 @@
+import BunchKit
+import Foundation
+
+/// `journal.jsonl`: appended one record a line, each flushed to disk (fsync) before the request
+/// it records counts as done. Reading tolerates a torn last line (a crash mid-write).
+public actor Journal {
+    private let url: URL
+    private let handle: FileHandle
+    private let encoder: JSONEncoder
+
+    /// Opens (creating) the journal for appending.
+    public init(url: URL) throws {
+        self.url = url
+        if !FileManager.default.fileExists(atPath: url.path) {
+            guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            }
+        }
+        handle = try FileHandle(forWritingTo: url)
+        try handle.seekToEnd()
+        encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    }
+
+    /// Appends one record and waits until it is on disk.
+    public func append(_ record: JournalRecord) throws {
+        var line = try encoder.encode(record)
+        line.append(UInt8(ascii: "\n"))
+        try handle.write(contentsOf: line)
+        try handle.synchronize()
+    }
+
+    /// Closes the file.
+    public func close() {
+        try? handle.close()
+    }
+
+    /// Every readable record of a journal, and how many lines could not be read (a torn tail).
+    public static func read(_ url: URL) -> (records: [JournalRecord], unreadable: Int) {
+        guard let data = try? Data(contentsOf: url) else { return ([], 0) }
+        let decoder = JSONDecoder()
+        var records: [JournalRecord] = []
+        var unreadable = 0
+        for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
+            if let record = try? decoder.decode(JournalRecord.self, from: Data(line)) {
+                records.append(record)
+            } else {
+                unreadable += 1
+            }
+        }
+        return (records, unreadable)
+    }
+
+    /// The latest final outcome of each request, by id.
+    public static func outcomes(_ records: [JournalRecord]) -> [String: RequestRecord] {
+        var latest: [String: RequestRecord] = [:]
+        for record in records where record.event == .finished {
+            if let result = record.result { latest[result.request.id] = result }
+        }
+        return latest
+    }
+}
+
+/// ISO 8601 timestamps in UTC with milliseconds.
+public enum Timestamp {
+    /// Now.
+    public static func now() -> String {
+        Date().formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true)
+            .timeSeparator(.colon).timeZone(separator: .omitted))
+    }
+}
