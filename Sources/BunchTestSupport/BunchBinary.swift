@@ -21,6 +21,25 @@ public enum BunchBinary {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
+    /// Starts `bunch` without waiting, output discarded: for tests that interrupt or kill it.
+    public static func start(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Process {
+        guard let url else { throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "bunch binary not built"]) }
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        env["BUNCH_TODAY"] = "2026-11-21"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// Runs `bunch` with arguments in a folder; output goes through files so large outputs
     /// cannot fill a pipe and stall the child.
     public static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Result {
