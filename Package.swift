@@ -60,7 +60,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "bunch-bench",
-            dependencies: ["BunchKit"],
+            dependencies: ["BunchKit", "BunchRunner", "BunchHTTP", "APIDouble"],
             swiftSettings: strictSettings
         ),
         .target(

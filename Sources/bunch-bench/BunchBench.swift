@@ -7,15 +7,21 @@ import Foundation
 /// end-to-end figures.
 @main
 struct BunchBench {
-    static func main() throws {
+    static func main() async throws {
         let arguments = CommandLine.arguments
         let requests = value(after: "--requests", in: arguments) ?? 1_000_000
         let lintFiles = value(after: "--lint-files", in: arguments) ?? 1_000
         let project = try BenchProject()
         defer { project.remove() }
-        print("bunch-bench: \(Count.format(requests, "request")), \(Count.format(lintFiles, "lint file"))\n")
-        try planning(project, requests: requests)
-        try linting(project, files: lintFiles)
+        let only = arguments.firstIndex(of: "--only").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+        if only == nil || only == "core" {
+            print("bunch-bench: \(Count.format(requests, "request")), \(Count.format(lintFiles, "lint file"))\n")
+            try planning(project, requests: requests)
+            try linting(project, files: lintFiles)
+        }
+        if only == nil || only == "run" {
+            try await RunBench.all(project)
+        }
     }
 
     static func value(after flag: String, in arguments: [String]) -> Int? {

@@ -86,7 +86,9 @@ struct RunnerTests {
         let summary = try await harness.run(options)
         #expect(summary.succeeded == 6)
         #expect(summary.retries == 2)
-        #expect(await harness.clock.sleeps == [.seconds(7), .seconds(7)])
+        let sleeps = await harness.clock.sleeps
+        #expect(sleeps.filter { $0 == .seconds(7) }.count == 2, "each 429 waits its RetryInfo delay")
+        #expect(sleeps.filter { $0 != .seconds(7) }.allSatisfy { $0 < .seconds(7) }, "the rest is the adapted send rate")
         await harness.close()
     }
 
@@ -141,8 +143,7 @@ struct RunnerTests {
         options.concurrency = 4
         options.requestsPerMinute = 60
         _ = try await harness.run(options)
-        let waited = await harness.clock.sleeps.reduce(Duration.zero, +)
-        #expect(waited == .seconds(5), "6 sends at one a second: the last waits 5 s after the first")
+        #expect(await harness.clock.now() == .seconds(5), "6 sends at one a second: the last goes 5 s after the first")
         await harness.close()
     }
 
@@ -172,16 +173,6 @@ struct RunnerTests {
         #expect(sent == summary.sends)
         #expect(await harness.double.ledger.requestCount == sent)
         await harness.close()
-    }
-
-    @Test func aBurstOf429sShrinksTheWindowAndSuccessesGrowItBack() async {
-        let window = ConcurrencyWindow(maximum: 16, clock: VirtualClock())
-        await window.recordRateLimited()
-        #expect(await window.limit == 8)
-        await window.recordRateLimited()
-        #expect(await window.limit == 8, "one burst halves once")
-        for _ in 0..<200 { await window.recordSuccess() }
-        #expect(await window.limit == 16)
     }
 
     @Test func aRunThatWouldExceedTheBudgetRefusesBeforeSending() async throws {
@@ -315,4 +306,51 @@ final class ManagedFlag: @unchecked Sendable {
 enum ExampleRoot {
     static let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
+}
+
+@Suite("The adaptive send rate")
+struct RateLimiterTests {
+    @Test func a429SetsTheRateJustUnderWhatTheServiceAcceptedAndSuccessesProbeUpward() async throws {
+        let clock = VirtualClock()
+        let limiter = RateLimiter(requestsPerMinute: nil, clock: clock)
+        #expect(await limiter.adaptiveRate == nil, "no limit until the service says so")
+        for _ in 0..<60 {  // 20 successes a second for 3 s
+            await limiter.recordSuccess()
+            try await clock.sleep(for: .milliseconds(50))
+        }
+        await limiter.recordRateLimited()
+        let cut = try #require(await limiter.adaptiveRate)
+        #expect(abs(cut - 19) < 0.5, "95% of the 20/s it accepted, got \(cut)")
+        await limiter.recordRateLimited()
+        #expect(await limiter.adaptiveRate == cut, "one burst cuts once")
+        try await clock.sleep(for: .seconds(1))
+        await limiter.recordSuccess()
+        #expect(abs((await limiter.adaptiveRate ?? 0) - cut * 1.02) < 0.01)
+    }
+
+    @Test func aCutBeforeAnyAnswerHalvesTheSendRateThenProbesQuickly() async throws {
+        let clock = VirtualClock()
+        let limiter = RateLimiter(requestsPerMinute: nil, clock: clock)
+        for _ in 0..<32 { try await limiter.acquire() }  // a burst of 32 sends at t = 0
+        try await clock.sleep(for: .milliseconds(10))
+        await limiter.recordRateLimited()
+        #expect(await limiter.adaptiveRate == 16, "half of 32 sends in the first second")
+        try await clock.sleep(for: .seconds(1))
+        await limiter.recordSuccess()
+        #expect(await limiter.adaptiveRate == 24, "probing grows 50% a second")
+    }
+
+    @Test func sendsAreSpacedByTheAdaptedRate() async throws {
+        let clock = VirtualClock()
+        let limiter = RateLimiter(requestsPerMinute: nil, clock: clock)
+        for _ in 0..<30 {
+            await limiter.recordSuccess()
+            try await clock.sleep(for: .milliseconds(100))
+        }
+        await limiter.recordRateLimited()  // ≈ 9.5/s
+        let before = await clock.now()
+        for _ in 0..<20 { try await limiter.acquire() }
+        let spent = await clock.now() - before
+        #expect(spent > .seconds(2) && spent < .milliseconds(2300), "20 sends at about 9.5/s, took \(spent)")
+    }
 }

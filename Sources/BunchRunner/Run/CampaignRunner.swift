@@ -110,7 +110,7 @@ public final class CampaignRunner: Sendable {
                                                 generator: generator.name, host: generator.host))
         await manifest.write(force: true)
         let ledger = RunLedger(pending: work.count, campaignSpent: spent, cap: options.maximumUSD, estimate: estimate)
-        let window = ConcurrencyWindow(maximum: options.concurrency, clock: clock)
+        let window = ConcurrencyWindow(maximum: options.concurrency)
         let context = RunContext(runID: runID, journal: journal, ledger: ledger, window: window, manifest: manifest,
                                  limiter: RateLimiter(requestsPerMinute: options.requestsPerMinute, clock: clock),
                                  started: await clock.now())
@@ -182,8 +182,9 @@ public final class CampaignRunner: Sendable {
                             break
                         }
                         workers.addTask {
-                            await self.process(item, context: context)
+                            let finished = await self.process(item, context: context)
                             await context.window.release()
+                            if let finished { await context.manifest.add(finished) }
                         }
                     }
                 }
@@ -198,8 +199,9 @@ public final class CampaignRunner: Sendable {
         }
     }
 
-    /// Sends one request until it reaches an outcome, then records it.
-    private func process(_ item: WorkItem, context: RunContext) async {
+    /// Sends one request until it reaches an outcome, then records it durably; returns the
+    /// journal record, or nil when the request was abandoned.
+    private func process(_ item: WorkItem, context: RunContext) async -> JournalRecord? {
         let request = item.request
         let started = await clock.now()
         let startedAt = Timestamp.now()
@@ -211,29 +213,31 @@ public final class CampaignRunner: Sendable {
                 try await context.limiter.acquire()
             } catch {
                 await context.ledger.abandoned(estimate: item.estimate)
-                return
+                return nil
             }
+            // A trace of what was in flight; resume relies only on durable `finished` records.
             try? await context.journal.append(JournalRecord(event: .sent, time: Timestamp.now(), run: context.runID,
-                                                            stage: request.stage, id: request.id, attempt: attempt))
+                                                            stage: request.stage, id: request.id, attempt: attempt),
+                                              durable: false)
             await context.ledger.sent(retry: attempt > 1)
             await report(context)
             result = await generator.generate(item.job)
             if Task.isCancelled {
                 await context.ledger.abandoned(estimate: item.estimate)
-                return
+                return nil
             }
             guard case .failed(.retryable(_, let hint)) = result.outcome, attempt < options.retry.maximumAttempts,
                   stop.current < 2 else { break }
-            if result.httpStatus == 429 { await context.window.recordRateLimited() }
+            if result.httpStatus == 429 { await context.limiter.recordRateLimited() }
             var random = SystemRandomNumberGenerator()
             do {
                 try await clock.sleep(for: options.retry.delay(afterAttempt: attempt, hint: hint, random: &random))
             } catch {
                 await context.ledger.abandoned(estimate: item.estimate)
-                return
+                return nil
             }
         }
-        if case .succeeded = result.outcome { await context.window.recordSuccess() }
+        if case .succeeded = result.outcome { await context.limiter.recordSuccess() }
         if case .quotaExhausted(let reason) = result.outcome { await context.ledger.stop(.quota, reason: reason) }
         var files: [FileRecord] = []
         var outcome = result.outcome
@@ -256,11 +260,11 @@ public final class CampaignRunner: Sendable {
         } catch {
             await context.ledger.stop(.interrupted, reason: "the journal cannot be written: \(error.localizedDescription)")
             await context.ledger.abandoned(estimate: item.estimate)
-            return
+            return nil
         }
         await context.ledger.finished(record, estimate: item.estimate)
-        await context.manifest.add(journalRecord)
         await report(context)
+        return journalRecord
     }
 
     private func report(_ context: RunContext) async {

@@ -1,8 +1,10 @@
 import BunchKit
 import Foundation
 
-/// `journal.jsonl`: appended one record a line, each flushed to disk (fsync) before the request
-/// it records counts as done. Reading tolerates a torn last line (a crash mid-write).
+/// `journal.jsonl`: appended one record a line. A durable record is flushed to disk (fsync)
+/// before `append` returns, and with it every record written before; a request counts as done
+/// only once its durable `finished` record is on disk. Reading tolerates a torn last line (a
+/// crash mid-write).
 public actor Journal {
     private let url: URL
     private let handle: FileHandle
@@ -22,12 +24,12 @@ public actor Journal {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     }
 
-    /// Appends one record and waits until it is on disk.
-    public func append(_ record: JournalRecord) throws {
+    /// Appends one record; a durable one is on disk when this returns.
+    public func append(_ record: JournalRecord, durable: Bool = true) throws {
         var line = try encoder.encode(record)
         line.append(UInt8(ascii: "\n"))
         try handle.write(contentsOf: line)
-        try handle.synchronize()
+        if durable { try handle.synchronize() }
     }
 
     /// Closes the file.

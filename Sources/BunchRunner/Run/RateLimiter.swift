@@ -1,84 +1,120 @@
-/// A request-rate limit shared by every worker (`--rpm`): sends are spaced at least
-/// 60 s / rpm apart, in the order they asked.
+/// The send rate shared by every worker (AIMD on the rate): never above `--rpm`, and, once the
+/// service answers 429, adapted to what it accepts without being told its limit.
+///
+/// A 429 (acted on at most once a second) cuts the rate: to 95% of the success rate measured
+/// over the last three seconds when enough answers came back to measure it, else to half the
+/// rate requests were being sent at. Successes then raise it, quickly (50% a second) after an
+/// unmeasured cut, slowly (2% a second) after a measured one, so the rate settles just under
+/// the service's limit with few 429s.
 public actor RateLimiter {
-    private let interval: Duration?
+    private let ceiling: Duration?
     private let clock: any RunClock
     private var nextSlot: Duration = .zero
+    /// The adapted rate in requests a second; nil until the first 429.
+    public private(set) var adaptiveRate: Double?
+    private var probing = false
+    private var sends: [Duration] = []
+    private var successes: [Duration] = []
+    private var lastCut: Duration = .seconds(-1_000_000)
+    private var lastIncrease: Duration = .zero
+    private static let span: Duration = .seconds(3)
 
-    /// Creates a limiter; nil or zero means no limit.
+    /// Creates a limiter; nil or zero `requestsPerMinute` means no fixed ceiling.
     public init(requestsPerMinute: Int?, clock: any RunClock) {
         if let rpm = requestsPerMinute, rpm > 0 {
-            interval = .nanoseconds(60_000_000_000 / Int64(rpm))
+            ceiling = .nanoseconds(60_000_000_000 / Int64(rpm))
         } else {
-            interval = nil
+            ceiling = nil
         }
         self.clock = clock
     }
 
     /// Waits for this caller's slot.
     public func acquire() async throws {
-        guard let interval else { return }
         let now = await clock.now()
-        let slot = max(now, nextSlot)
-        nextSlot = slot + interval
-        if slot > now { try await clock.sleep(for: slot - now) }
+        let adaptive = adaptiveRate.map { Duration.nanoseconds(Int64(1_000_000_000 / $0)) }
+        let interval = [ceiling, adaptive].compactMap { $0 }.max()
+        let slot = interval == nil ? now : max(now, nextSlot)
+        if let interval { nextSlot = slot + interval }
+        Self.remember(slot, in: &sends, now: now)
+        if slot > now { try await clock.sleep(until: slot) }
+    }
+
+    /// A request succeeded.
+    public func recordSuccess() async {
+        let now = await clock.now()
+        Self.remember(now, in: &successes, now: now)
+        guard let rate = adaptiveRate else { return }
+        let elapsed = min(Self.seconds(now - lastIncrease), 1)
+        adaptiveRate = rate * (1 + (probing ? 0.5 : 0.02) * elapsed)
+        lastIncrease = now
+    }
+
+    /// The service answered 429.
+    public func recordRateLimited() async {
+        let now = await clock.now()
+        guard now - lastCut >= .seconds(1) else { return }
+        lastCut = now
+        lastIncrease = now
+        let window = Self.span
+        let recentSuccesses = successes.filter { now - $0 <= window }
+        if recentSuccesses.count >= 10, let first = recentSuccesses.first, now - first >= .milliseconds(500) {
+            let measured = Double(recentSuccesses.count) / max(Self.seconds(now - first), 1)
+            adaptiveRate = max(0.2, 0.95 * min(adaptiveRate ?? .infinity, measured))
+            probing = false
+        } else {
+            let recentSends = sends.filter { now - $0 <= window }
+            let sendRate = Double(recentSends.count) / max(Self.seconds(now - (recentSends.first ?? now)), 1)
+            adaptiveRate = max(0.2, 0.5 * min(adaptiveRate ?? .infinity, sendRate))
+            probing = true
+        }
+        if let rate = adaptiveRate { nextSlot = max(nextSlot, now + .nanoseconds(Int64(1_000_000_000 / rate))) }
+    }
+
+    private static func remember(_ time: Duration, in times: inout [Duration], now: Duration) {
+        times.append(time)
+        if times.count > 8192 || (times.first.map { now - $0 > span * 2 } ?? false) {
+            times.removeAll { now - $0 > span }
+        }
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }
 
-/// How many requests may be in flight: up to the configured concurrency, halved on a burst of
-/// 429s and grown back by one per window of successes (additive increase, multiplicative
-/// decrease), so a run slows itself down under rate limiting and recovers.
+/// The most requests in flight at once (`--concurrency`): a ceiling the user sets. How fast to
+/// send is the rate limiter's job.
 public actor ConcurrencyWindow {
-    /// The configured ceiling.
+    /// The ceiling.
     public let maximum: Int
-    /// The current limit, between 1 and `maximum`.
-    public private(set) var limit: Double
     /// Requests holding a permit.
     public private(set) var inFlight = 0
     /// The most requests in flight at once.
     public private(set) var peakInFlight = 0
     private var waiters: [CheckedContinuation<Void, Never>] = []
-    private var lastDecrease: Duration = .seconds(-1_000_000)
-    private let clock: any RunClock
 
-    /// Creates a window at its maximum.
-    public init(maximum: Int, clock: any RunClock) {
+    /// Creates a window.
+    public init(maximum: Int) {
         self.maximum = max(1, maximum)
-        limit = Double(self.maximum)
-        self.clock = clock
     }
 
     /// Waits for a permit.
     public func acquire() async {
-        while inFlight >= Int(limit) {
+        if inFlight >= maximum {
             await withCheckedContinuation { waiters.append($0) }
+        } else {
+            inFlight += 1
         }
-        inFlight += 1
         peakInFlight = max(peakInFlight, inFlight)
     }
 
-    /// Returns a permit.
+    /// Returns a permit, handing it straight to a waiter if there is one.
     public func release() {
-        inFlight -= 1
-        wakeOne()
-    }
-
-    /// A request succeeded: grow by 1/limit (one per full window of successes).
-    public func recordSuccess() {
-        limit = min(Double(maximum), limit + 1 / limit)
-        wakeOne()
-    }
-
-    /// A request was rate-limited: halve, at most once per second so one burst halves once.
-    public func recordRateLimited() async {
-        let now = await clock.now()
-        guard now - lastDecrease >= .seconds(1) else { return }
-        lastDecrease = now
-        limit = max(1, limit / 2)
-    }
-
-    private func wakeOne() {
-        guard inFlight < Int(limit), !waiters.isEmpty else { return }
-        waiters.removeFirst().resume()
+        if waiters.isEmpty {
+            inFlight -= 1
+        } else {
+            waiters.removeFirst().resume()
+        }
     }
 }

@@ -3,8 +3,15 @@
 public protocol RunClock: Sendable {
     /// Time since an arbitrary origin.
     func now() async -> Duration
-    /// Waits; throws when the task is cancelled.
-    func sleep(for duration: Duration) async throws
+    /// Waits until a time on this clock; throws when the task is cancelled.
+    func sleep(until deadline: Duration) async throws
+}
+
+extension RunClock {
+    /// Waits for a duration.
+    public func sleep(for duration: Duration) async throws {
+        try await sleep(until: await now() + duration)
+    }
 }
 
 /// The real clock.
@@ -16,16 +23,17 @@ public struct SystemClock: RunClock {
 
     public func now() async -> Duration { ContinuousClock.now - origin }
 
-    public func sleep(for duration: Duration) async throws {
-        try await Task.sleep(for: duration)
+    public func sleep(until deadline: Duration) async throws {
+        try await Task.sleep(until: origin + deadline, clock: .continuous)
     }
 }
 
-/// A clock whose sleeps return at once and move its time forward, recording every wait: for
-/// tests and for simulating a run's schedule.
+/// A clock whose sleeps return at once, moving its time forward to the sleeper's deadline (never
+/// back: concurrent sleepers do not add up), and recording every wait: for tests and for
+/// simulating a run's schedule.
 public actor VirtualClock: RunClock {
     private var current: Duration = .zero
-    /// Every wait, in order.
+    /// Every wait, as the time from its start to its deadline, in order.
     public private(set) var sleeps: [Duration] = []
 
     /// Creates the clock at time zero.
@@ -33,10 +41,10 @@ public actor VirtualClock: RunClock {
 
     public func now() async -> Duration { current }
 
-    public func sleep(for duration: Duration) async throws {
+    public func sleep(until deadline: Duration) async throws {
         try Task.checkCancellation()
-        sleeps.append(duration)
-        current += duration
+        sleeps.append(deadline - current)
+        current = max(current, deadline)
         await Task.yield()
     }
 }
