@@ -320,12 +320,12 @@ struct RateLimiterTests {
         }
         await limiter.recordRateLimited()
         let cut = try #require(await limiter.adaptiveRate)
-        #expect(abs(cut - 19) < 0.5, "95% of the 20/s it accepted, got \(cut)")
+        #expect(abs(cut - 19) < 1, "95% of the 20/s it accepted, got \(cut)")
         await limiter.recordRateLimited()
         #expect(await limiter.adaptiveRate == cut, "one burst cuts once")
         try await clock.sleep(for: .seconds(1))
         await limiter.recordSuccess()
-        #expect(abs((await limiter.adaptiveRate ?? 0) - cut * 1.02) < 0.01)
+        #expect(abs((await limiter.adaptiveRate ?? 0) - cut * 1.04) < 0.01, "then 4% a second")
     }
 
     @Test func aCutBeforeAnyAnswerHalvesTheSendRateThenProbesQuickly() async throws {

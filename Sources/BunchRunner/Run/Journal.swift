@@ -1,18 +1,22 @@
 import BunchKit
 import Foundation
 
-/// `journal.jsonl`: appended one record a line. A durable record is flushed to disk (fsync)
-/// before `append` returns, and with it every record written before; a request counts as done
-/// only once its durable `finished` record is on disk. Reading tolerates a torn last line (a
-/// crash mid-write).
+/// `journal.jsonl`: appended one record a line. A durable record is on disk (fsync) before
+/// `append` returns, and so is every record written before it; a request counts as done only
+/// once its durable `finished` record is. Records written while a flush runs share the next one
+/// (group commit), so many workers finishing together cost one fsync, not one each. Reading
+/// tolerates a torn last line (a crash mid-write).
 public actor Journal {
-    private let url: URL
     private let handle: FileHandle
     private let encoder: JSONEncoder
+    private var written = 0
+    private var flushed = 0
+    private var flushing = false
+    private var flushError: (any Error)?
+    private var waiters: [(line: Int, continuation: CheckedContinuation<Void, any Error>)] = []
 
     /// Opens (creating) the journal for appending.
     public init(url: URL) throws {
-        self.url = url
         if !FileManager.default.fileExists(atPath: url.path) {
             guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
@@ -25,11 +29,47 @@ public actor Journal {
     }
 
     /// Appends one record; a durable one is on disk when this returns.
-    public func append(_ record: JournalRecord, durable: Bool = true) throws {
+    public func append(_ record: JournalRecord, durable: Bool = true) async throws {
         var line = try encoder.encode(record)
         line.append(UInt8(ascii: "\n"))
         try handle.write(contentsOf: line)
-        if durable { try handle.synchronize() }
+        written += 1
+        guard durable else { return }
+        let mine = written
+        try await withCheckedThrowingContinuation { continuation in
+            waiters.append((mine, continuation))
+            startFlushIfIdle()
+        }
+    }
+
+    /// Flushes everything written so far, off the actor, then wakes the records it covered.
+    private func startFlushIfIdle() {
+        guard !flushing, !waiters.isEmpty else { return }
+        flushing = true
+        let target = written
+        let descriptor = handle.fileDescriptor
+        Task.detached {
+            let failed = fsync(descriptor) != 0
+            await self.flushed(upTo: target, failed: failed)
+        }
+    }
+
+    private func flushed(upTo target: Int, failed: Bool) {
+        flushing = false
+        if failed { flushError = CocoaError(.fileWriteUnknown) }
+        flushed = max(flushed, target)
+        var remaining: [(line: Int, continuation: CheckedContinuation<Void, any Error>)] = []
+        for waiter in waiters {
+            if let flushError {
+                waiter.continuation.resume(throwing: flushError)
+            } else if waiter.line <= flushed {
+                waiter.continuation.resume()
+            } else {
+                remaining.append(waiter)
+            }
+        }
+        waiters = remaining
+        startFlushIfIdle()
     }
 
     /// Closes the file.
