@@ -23,6 +23,15 @@ public enum BunchBinary {
 
     /// Starts `bunch` without waiting, output discarded: for tests that interrupt or kill it.
     public static func start(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Process {
+        let process = try makeProcess(arguments, in: folder, environment: environment)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// A process for `bunch` in a folder, with colour off, a fixed date and extra environment.
+    private static func makeProcess(_ arguments: [String], in folder: URL, environment: [String: String]) throws -> Process {
         guard let url else { throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "bunch binary not built"]) }
         let process = Process()
         process.executableURL = url
@@ -34,16 +43,12 @@ public enum BunchBinary {
         for (key, value) in environment { env[key] = value }
         process.environment = env
         process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
         return process
     }
 
     /// Runs `bunch` with arguments in a folder; output goes through files so large outputs
     /// cannot fill a pipe and stall the child.
     public static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Result {
-        guard let url else { throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "bunch binary not built"]) }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("bunch-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -51,16 +56,7 @@ public enum BunchBinary {
         let err = scratch.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        env["BUNCH_TODAY"] = "2026-11-21"
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        process.standardInput = FileHandle.nullDevice
+        let process = try makeProcess(arguments, in: folder, environment: environment)
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         try process.run()
