@@ -92,6 +92,19 @@ struct RunCommand: AsyncParsableCommand {
         let made = try choice.make(environment: environment, transport: transport,
                                    previewLatency: previewLatency.map { .milliseconds(Int64($0 * 1000)) })
         Terminal.standardError("generator: \(made.announcement)\n")
+        if case .urlsOnly = made.referenceMode {
+            let local = (resolved.composed?.references ?? []).filter { !$0.isURL }
+            if !local.isEmpty {
+                let diagnostics = local.map { reference in
+                    Diagnostic(.error, code: "local-reference-with-ttapi",
+                               "reference \(reference.location.value) is a local file, but TTAPI takes only https URLs; "
+                                   + "publish it and write `url:` instead of `path:`, or use --generator gemini",
+                               at: SourceLocation(path: reference.declaringPath, position: reference.location.position))
+                }
+                try DiagnosticFormatter.print(diagnostics, format: .text, project: campaign.loaded.project)
+                throw ExitCode(2)
+            }
+        }
         var options = RunOptions()
         options.stage = stage
         options.concurrency = concurrency

@@ -249,6 +249,21 @@ struct RunnerTests {
         await harness.close()
     }
 
+    @Test func gateAllRendersEveryFinalWithoutApprovals() async throws {
+        let harness = try await RunHarness(campaign: RunHarness.campaign(extra: "").replacingOccurrences(
+            of: "final: {model: nano-banana-pro, image_size: 2K}", with: "final: {model: nano-banana-pro, image_size: 2K, gate: all, from_draft: none}")) { _ in
+            .geminiImages()
+        }
+        var options = RunOptions()
+        options.stage = .final
+        let summary = try await harness.run(options)
+        #expect(summary.succeeded == 6 && summary.unapproved == 0)
+        let finals = await harness.double.ledger.requests.filter { $0.uri.contains("gemini-3-pro-image") }
+        let parts = finals.compactMap { (($0.json?["contents"] as? [[String: Any]])?.first?["parts"] as? [[String: Any]]) }
+        #expect(parts.allSatisfy { $0.count == 2 }, "from_draft: none sends only the template's reference and the prompt")
+        await harness.close()
+    }
+
     @Test func finalsWithNothingApprovedAreRefusedNotGuessed() async throws {
         let harness = try await RunHarness { _ in .geminiImages() }
         _ = try await harness.run()

@@ -178,7 +178,7 @@ struct RunEndToEndTests {
         let result = try BunchBinary.run(["run", "c", "--generator", "ttapi"], in: project.root,
                                          environment: ["TTAPI_API_KEY": "tt-secret", "TTAPI_BASE_URL": "http://127.0.0.1:9"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("templates/refs/board.png is a local file, but TTAPI takes only https URLs"))
+        #expect(result.stderr.contains("templates/shot.yaml:6:21: error: reference refs/board.png is a local file, but TTAPI takes only https URLs"))
         #expect(!result.stderr.contains("tt-secret"))
     }
 }
