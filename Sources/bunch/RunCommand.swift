@@ -121,6 +121,7 @@ struct RunCommand: AsyncParsableCommand {
             loader: ReferenceLoader(mode: made.referenceMode, root: campaign.loaded.project.root, transport: transport),
             options: options, version: BunchVersion.current, stop: stop,
             progress: { progress.update($0) })
+        Interrupts.install()
         let watcher = Task { await Interrupts.watch(stop) }
         defer { watcher.cancel() }
         let summary: RunSummary
@@ -193,9 +194,15 @@ enum GeneratorChoice: String, ExpressibleByArgument, CaseIterable {
 enum Interrupts {
     static let count = Atomic<Int>(0)
 
-    static func watch(_ stop: StopSignal) async {
+    /// Installs the handlers; called before the run starts, so no Ctrl-C falls on the default
+    /// action (which would kill the process without saving).
+    static func install() {
         signal(SIGINT) { _ in _ = Interrupts.count.add(1, ordering: .relaxed) }
         signal(SIGTERM) { _ in _ = Interrupts.count.add(1, ordering: .relaxed) }
+    }
+
+    /// Turns counted signals into stop levels, with a message for each.
+    static func watch(_ stop: StopSignal) async {
         var seen = 0
         while !Task.isCancelled {
             let now = count.load(ordering: .relaxed)

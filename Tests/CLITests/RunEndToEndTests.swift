@@ -75,10 +75,10 @@ struct RunEndToEndTests {
     }
 
     @Test func killedAtRandomMomentsItResumesWithoutPayingTwice() async throws {
-        let project = try Self.project(products: 6, surfaces: 5)
+        let project = try Self.project(products: 8, surfaces: 6)
         let double = try await APIDouble.start { request in
             var random = SeededRandom(seed: UInt64(request.number))
-            return .delayed(.milliseconds(Int64(40 + random.below(160))), .geminiImages())
+            return .delayed(.milliseconds(Int64(60 + random.below(200))), .geminiImages())
         }
         let env = Self.environment(double)
         var random = SeededRandom(seed: 4242)
@@ -99,7 +99,7 @@ struct RunEndToEndTests {
         let store = OutputStore(outputRoot: project.root.appendingPathComponent("out"), campaign: "c")
         let records = Journal.read(store.journalURL).records
         let outcomes = Journal.outcomes(records)
-        #expect(outcomes.count == 30)
+        #expect(outcomes.count == 48)
         #expect(outcomes.values.allSatisfy { $0.status == "succeeded" })
         // Once a request's success is on disk, it is never sent again.
         var done: Set<String> = []
@@ -118,9 +118,9 @@ struct RunEndToEndTests {
         }
         // The server completed each request once, plus at most the ones in flight at a kill.
         let completions = await double.ledger.completions
-        #expect(completions.count == 30)
+        #expect(completions.count == 48)
         #expect(completions.values.allSatisfy { $0 <= 1 + kills })
-        #expect(completions.values.reduce(0, +) <= 30 + kills * 4)
+        #expect(completions.values.reduce(0, +) <= 48 + kills * 4)
         await double.stop()
     }
 
