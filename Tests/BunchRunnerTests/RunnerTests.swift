@@ -275,8 +275,9 @@ struct RunnerTests {
     }
 
     @Test func aFirstStopFinishesWhatIsInFlightASecondAbandonsIt() async throws {
+        let slow = ManagedFlag(false)
         let harness = try await RunHarness(campaign: RunHarness.campaign(products: 4, surfaces: 3)) { _ in
-            .delayed(.milliseconds(400), .geminiImages())
+            .delayed(.milliseconds(slow.value ? 2_000 : 400), .geminiImages())
         }
         var options = RunOptions()
         options.concurrency = 2
@@ -290,6 +291,7 @@ struct RunnerTests {
         #expect(summary.succeeded == 2, "the two in flight finished and were recorded")
         #expect(Journal.outcomes(harness.records).count == 2)
 
+        slow.value = true
         let second = StopSignal()
         let abandoning = try harness.runner(options, stop: second, clock: SystemClock())
         let started = ContinuousClock.now
@@ -299,8 +301,9 @@ struct RunnerTests {
         second.raise()
         let result = try await abandoned.value
         #expect(result.end == .abandoned)
-        #expect(ContinuousClock.now - started < .milliseconds(390), "in-flight requests were not waited for")
+        #expect(ContinuousClock.now - started < .milliseconds(1_500), "in-flight requests (2 s each) were not waited for")
         #expect(Journal.outcomes(harness.records).count == 2, "abandoned requests stay pending")
+        slow.value = false
         let finished = try await harness.run()
         #expect(finished.succeeded == 10)
         await harness.close()

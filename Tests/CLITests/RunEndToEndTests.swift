@@ -126,10 +126,10 @@ struct RunEndToEndTests {
 
     @Test func ctrlCStopsLaunchingLetsInFlightFinishAndExits130() async throws {
         let project = try Self.project(products: 4, surfaces: 3)
-        let double = try await APIDouble.start { _ in .delayed(.milliseconds(700), .geminiImages()) }
+        let double = try await APIDouble.start { _ in .delayed(.milliseconds(1_500), .geminiImages()) }
         let env = Self.environment(double)
         let process = try BunchBinary.start(["run", "c", "--concurrency", "2"], in: project.root, environment: env)
-        for _ in 0..<100 where await double.ledger.requestCount < 2 { try await Task.sleep(for: .milliseconds(20)) }
+        for _ in 0..<250 where await double.ledger.requestCount < 2 { try await Task.sleep(for: .milliseconds(20)) }
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
         #expect(process.terminationStatus == 130)
