@@ -38,15 +38,6 @@ public indirect enum DoubleReply: Sendable {
     case truncatedJSON
     /// Another reply after a delay.
     case delayed(Duration, DoubleReply)
-
-    /// Whether the reply, once written, hands the client a finished image.
-    var completesWithImage: Bool {
-        switch self {
-        case .geminiImages, .ttapiImage: true
-        case .delayed(_, let reply): reply.completesWithImage
-        default: false
-        }
-    }
 }
 
 /// Bodies in the services' formats.

@@ -41,9 +41,6 @@ struct ByteProgram: Sendable {
     private(set) var pieces: [Piece] = []
     private(set) var rows: [RowEntry] = []
 
-    /// Whether the program uses no per-request value (its text is fixed).
-    var isConstant: Bool { pieces.allSatisfy { $0.kind == .bytes } }
-
     /// Appends fixed text, merging it with a fixed piece just before it.
     mutating func text(_ text: String) {
         bytes(raw: Array(text.utf8), json: ByteText.jsonEscaped(text))

@@ -166,13 +166,6 @@ public struct RequestRenderer: Sendable {
         if scratch.slug.isEmpty { scratch.slug.append(contentsOf: "request".utf8) }
     }
 
-    /// The slug of a combination: the `name:` pattern, or the axis labels, sanitized.
-    func slug(_ combination: [Int], variant: Int) -> String {
-        var scratch = Scratch()
-        render(combination, variant: variant, scratch: &scratch)
-        return String(decoding: scratch.slug, as: UTF8.self)
-    }
-
     /// The full request for a combination and variant.
     public func request(for combination: [Int], variant: Int) -> PlannedRequest {
         var scratch = Scratch()
