@@ -3,7 +3,7 @@ import BunchKit
 import BunchRunner
 import Foundation
 
-/// A campaign named on the command line, found, linted and planned: what run, approve and
+/// A campaign named on the command line, found, linted and planned: what plan, run, approve and
 /// status start from.
 struct LoadedCampaign {
     let loaded: LoadedProject

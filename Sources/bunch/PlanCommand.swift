@@ -37,33 +37,9 @@ struct PlanCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let loaded = try projectOptions.load()
-        let url: URL
+        let campaign = try LoadedCampaign.load(self.campaign, options: projectOptions)
+        let plan = campaign.plan
         do {
-            url = try loaded.project.campaignFile(campaign, workingDirectory: projectOptions.workingDirectory)
-        } catch {
-            throw Terminal.fail(error.message)
-        }
-        let report = Linter(loaded: loaded, today: Terminal.today).lint([url])
-        let problems = (report.readFailures + report.diagnostics).sortedByLocation()
-        if !problems.isEmpty {
-            try DiagnosticFormatter.print(problems, format: .text, project: loaded.project)
-        }
-        if !report.readFailures.isEmpty { throw ExitCode(2) }
-        if report.errorCount > 0 {
-            throw Terminal.fail("the campaign has \(report.errorCount) error\(report.errorCount == 1 ? "" : "s"); nothing planned", code: 1)
-        }
-        let resolved: ResolvedCampaign
-        do {
-            guard let campaign = try loaded.campaign(at: url).campaign else {
-                throw Terminal.fail("the campaign could not be read", code: 1)
-            }
-            resolved = campaign
-        } catch let error as SourceReadError {
-            throw Terminal.fail(error.diagnostic.message)
-        }
-        do {
-            let plan = try Planner.plan(resolved, references: loaded.references)
             switch format {
             case .table, .json:
                 var report = try PlanReport(plan: plan, firstRows: rows)
@@ -72,7 +48,7 @@ struct PlanCommand: AsyncParsableCommand {
                 }
                 try Terminal.standardOutput(format == .table ? report.table() : report.json())
             case .jsonl:
-                try plan.streamJSONLines(stage: stage ?? resolved.stages.first?.stage ?? .draft) { chunk in
+                try plan.streamJSONLines(stage: stage ?? plan.campaign.stages.first?.stage ?? .draft) { chunk in
                     try Terminal.standardOutput(bytes: chunk)
                 }
             }
