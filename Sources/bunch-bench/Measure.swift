@@ -1,3 +1,4 @@
+import BunchRunner
 import Foundation
 
 /// Timing and memory readings for the benchmarks.
@@ -5,8 +6,7 @@ enum Measure {
     /// Seconds a closure takes, by the monotonic clock.
     static func seconds(_ body: () throws -> Void) rethrows -> Double {
         let clock = ContinuousClock()
-        let elapsed = try clock.measure(body)
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return try clock.measure(body).inSeconds
     }
 
     /// Runs a program with stdout to /dev/null; returns wall seconds, exit status and the peak
@@ -28,8 +28,7 @@ enum Measure {
         var status: Int32 = 0
         var usage = rusage()
         _ = wait4(pid, &status, 0, &usage)
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = (ContinuousClock.now - start).inSeconds
         return (seconds, (status >> 8) & 0xFF, Double(usage.ru_maxrss) / 1024)
     }
 

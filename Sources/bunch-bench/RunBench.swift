@@ -79,7 +79,7 @@ enum RunBench {
         let summary = try await runner.run()
         let elapsed = clock.now - start
         await transport.shutdown()
-        return (summary, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        return (summary, elapsed.inSeconds)
     }
 }
 
@@ -100,7 +100,7 @@ actor TokenBucket {
         let now = ContinuousClock.now
         let elapsed = now - last
         last = now
-        tokens = min(burst, tokens + rate * (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        tokens = min(burst, tokens + rate * elapsed.inSeconds)
         guard tokens >= 1 else { return false }
         tokens -= 1
         return true

@@ -33,7 +33,7 @@ final class ProgressDisplay: Sendable {
     }
 
     static func describe(_ progress: RunProgress, bar: Bool) -> String {
-        let seconds = max(0.001, Double(progress.elapsed.components.seconds) + Double(progress.elapsed.components.attoseconds) / 1e18)
+        let seconds = max(0.001, progress.elapsed.inSeconds)
         let rate = Double(progress.done) / seconds
         let remaining = progress.total - progress.done
         let eta = rate > 0 ? Int(Double(remaining) / rate) : nil

@@ -251,7 +251,7 @@ public final class CampaignRunner: Sendable {
         let record = RequestRecord(
             request: request, status: outcome.status, reason: outcome.reason, attempts: attempt, texts: result.texts,
             files: files, usage: result.usage, costUSD: cost,
-            latencyMS: Int(latency.components.seconds * 1000 + latency.components.attoseconds / 1_000_000_000_000_000),
+            latencyMS: Int(latency.inMilliseconds),
             started: startedAt, finished: Timestamp.now(), generator: generator.name)
         let journalRecord = JournalRecord(event: .finished, time: record.finished, run: context.runID,
                                           stage: request.stage, id: request.id, result: record)

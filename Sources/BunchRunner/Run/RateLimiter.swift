@@ -45,7 +45,7 @@ public actor RateLimiter {
         let now = await clock.now()
         Self.remember(now, in: &successes, now: now)
         guard let rate = adaptiveRate else { return }
-        let elapsed = min(Self.seconds(now - lastIncrease), 1)
+        let elapsed = min((now - lastIncrease).inSeconds, 1)
         adaptiveRate = rate * (1 + (probing ? 0.5 : 0.04) * elapsed)
         lastIncrease = now
     }
@@ -60,12 +60,12 @@ public actor RateLimiter {
         let short = successes.filter { now - $0 <= .milliseconds(1500) }
         let recentSuccesses = short.count >= 8 ? short : successes.filter { now - $0 <= window }
         if recentSuccesses.count >= 8, let first = recentSuccesses.first, now - first >= .milliseconds(500) {
-            let measured = Double(recentSuccesses.count) / Self.seconds(now - first)
+            let measured = Double(recentSuccesses.count) / (now - first).inSeconds
             adaptiveRate = max(0.2, 0.95 * min(adaptiveRate ?? .infinity, measured))
             probing = false
         } else {
             let recentSends = sends.filter { now - $0 <= window }
-            let sendRate = Double(recentSends.count) / max(Self.seconds(now - (recentSends.first ?? now)), 1)
+            let sendRate = Double(recentSends.count) / max((now - (recentSends.first ?? now)).inSeconds, 1)
             adaptiveRate = max(0.2, 0.5 * min(adaptiveRate ?? .infinity, sendRate))
             probing = true
         }
@@ -77,10 +77,6 @@ public actor RateLimiter {
         if times.count > 8192 || (times.first.map { now - $0 > span * 2 } ?? false) {
             times.removeAll { now - $0 > span }
         }
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }
 

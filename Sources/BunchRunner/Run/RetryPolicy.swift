@@ -24,7 +24,7 @@ public struct RetryPolicy: Sendable {
         if let hint { return min(hint, cap) }
         let exponent = min(attempt - 1, 30)
         let ceiling = min(cap, base * (1 << exponent))
-        let milliseconds = ceiling.components.seconds * 1000 + ceiling.components.attoseconds / 1_000_000_000_000_000
+        let milliseconds = ceiling.inMilliseconds
         guard milliseconds > 0 else { return .zero }
         return .milliseconds(Int64.random(in: 0...milliseconds, using: &random))
     }
