@@ -56,7 +56,8 @@ struct ApproveCommand: AsyncParsableCommand {
         } catch {
             throw Terminal.fail(error.description, code: 1)
         }
-        let outcomes = Journal.outcomes(Journal.read(campaign.store.journalURL).records)
+        let records = Journal.read(campaign.store.journalURL).records
+        let outcomes = Journal.outcomes(records)
         var chosen: [PlannedRequest] = []
         for id in ids {
             let matches = drafts.filter { $0.id.hasPrefix(id.lowercased()) }
@@ -97,10 +98,8 @@ struct ApproveCommand: AsyncParsableCommand {
         if revoke { approvals.revoke(chosen.map(\.id)) } else { approvals.approve(chosen.map(\.id)) }
         do {
             try approvals.save(to: campaign.store)
-            let records = Journal.read(campaign.store.journalURL).records
-            try RunManifest.build(version: BunchVersion.current, campaign: campaign.plan.campaign,
-                                  planned: StagePlan.manifestRequests(campaign.plan, approvals: approvals),
-                                  journal: records, approvals: approvals).write(to: campaign.store)
+            try RunManifest.build(version: BunchVersion.current, plan: campaign.plan, journal: records, approvals: approvals)
+                .write(to: campaign.store)
         } catch {
             throw Terminal.fail("cannot write \(campaign.store.approvalsURL.path)")
         }

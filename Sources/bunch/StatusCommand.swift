@@ -34,9 +34,8 @@ struct StatusCommand: AsyncParsableCommand {
         let store = campaign.store
         let approvals = (try? Approvals.load(from: store)) ?? Approvals()
         let (records, unreadable) = Journal.read(store.journalURL)
-        let manifest = RunManifest.build(version: BunchVersion.current, campaign: campaign.plan.campaign,
-                                         planned: StagePlan.manifestRequests(campaign.plan, approvals: approvals),
-                                         journal: records, approvals: approvals)
+        let manifest = RunManifest.build(version: BunchVersion.current, plan: campaign.plan, journal: records,
+                                         approvals: approvals)
         let existing = try? JSONDecoder().decode(RunManifest.self, from: Data(contentsOf: store.manifestURL))
         if rebuild || (existing == nil && FileManager.default.fileExists(atPath: store.root.path)) {
             do {

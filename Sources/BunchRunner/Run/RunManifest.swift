@@ -143,6 +143,13 @@ public struct RunManifest: Codable, Sendable {
             generator: generator, updated: Timestamp.now(), totals: totals, requests: entries)
     }
 
+    /// Builds the manifest of a plan as it stands: drafts, and the finals its approvals let through.
+    public static func build(version: String, plan: CampaignPlan, journal: [JournalRecord],
+                             approvals: Approvals) -> RunManifest {
+        build(version: version, campaign: plan.campaign, planned: StagePlan.manifestRequests(plan, approvals: approvals),
+              journal: journal, approvals: approvals)
+    }
+
     private static func entry(_ request: PlannedRequest, outcome: RequestRecord?, attempts: Int?, superseded: Bool,
                               approvals: Approvals) -> Entry {
         Entry(id: request.id, stage: request.stage,
