@@ -9,23 +9,16 @@ public struct TTAPIGenerator: Generator {
     public static let defaultBaseURL = "https://api.ttapi.org"
 
     public let name = "ttapi"
-    public var host: String? { URL(string: baseURL)?.host }
+    public var host: String? { endpoint.host }
     /// The base URL, without a trailing slash.
-    public let baseURL: String
-    private let apiKey: String
-    private let transport: any Transport
-    private let timeout: Duration
-    private let redactor: Redactor
+    public var baseURL: String { endpoint.baseURL }
+    private let endpoint: ServiceEndpoint
 
     /// Creates the generator. The key is only ever put in the generate call's header, never in
     /// the image download.
     public init(apiKey: String, baseURL: String = defaultBaseURL, transport: any Transport,
                 timeout: Duration = .seconds(600)) {
-        self.apiKey = apiKey
-        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        self.transport = transport
-        self.timeout = timeout
-        redactor = Redactor(secrets: [apiKey])
+        endpoint = ServiceEndpoint(baseURL: baseURL, apiKey: apiKey, transport: transport, timeout: timeout)
     }
 
     public func generate(_ job: GenerationJob) async -> GenerationResult {
@@ -37,23 +30,23 @@ public struct TTAPIGenerator: Generator {
         let body = TTAPIWire.requestBody(model: request.model, prompt: request.prompt, referenceURLs: urls,
                                          aspectRatio: request.aspectRatio, imageSize: request.imageSize)
         let call = HTTPRequestData(method: "POST", url: "\(baseURL)/gemini/image/generate",
-                                   headers: [("content-type", "application/json"), ("TT-API-KEY", apiKey),
+                                   headers: [("content-type", "application/json"), ("TT-API-KEY", endpoint.apiKey),
                                              ("user-agent", "bunch")],
-                                   body: body, timeout: timeout)
+                                   body: body, timeout: endpoint.timeout)
         let answer: HTTPResponseData
-        switch await transport.send(call) {
-        case .failure(let error): return GenerationResult.failure(error.failure).redacted(by: redactor)
+        switch await endpoint.transport.send(call) {
+        case .failure(let error): return GenerationResult.failure(error.failure).redacted(by: endpoint.redactor)
         case .success(let response): answer = response
         }
         let imageURL: String
         switch TTAPIWire.decode(status: answer.status, headers: answer.headers, body: answer.body) {
-        case .failed(let outcome): return GenerationResult(outcome: outcome, httpStatus: answer.status).redacted(by: redactor)
+        case .failed(let outcome): return GenerationResult(outcome: outcome, httpStatus: answer.status).redacted(by: endpoint.redactor)
         case .imageURL(let url): imageURL = url
         }
-        let download = HTTPRequestData(method: "GET", url: imageURL, headers: [("user-agent", "bunch")], timeout: timeout)
-        switch await transport.send(download) {
+        let download = HTTPRequestData(method: "GET", url: imageURL, headers: [("user-agent", "bunch")], timeout: endpoint.timeout)
+        switch await endpoint.transport.send(download) {
         case .failure(let error):
-            return GenerationResult.failure(error.failure).redacted(by: redactor)
+            return GenerationResult.failure(error.failure).redacted(by: endpoint.redactor)
         case .success(let response) where response.status != 200:
             let failure: GenerationOutcome.Failure = response.status >= 500 || response.status == 429
                 ? .retryable(reason: "image download answered HTTP \(response.status)", after: nil)
